@@ -1,0 +1,15 @@
+export {
+  type Backend,
+  type CreateDbOptions,
+  createDb,
+  type Database,
+  type OptiInfraDatabase,
+  type Schema,
+} from "./client.js";
+export { databaseUrlFromEnv, testDatabaseUrlFromEnv } from "./env.js";
+export { DbError, type DbErrorCode, type PostgresErrorFields, postgresErrorOf, redactUrl } from "./errors.js";
+export { type MigrateResult, migrate, migrationsFolder } from "./migrate.js";
+export { scalingEventDurationSeconds, scalingEventDurationSecondsSql } from "./queries/scaling-events.js";
+export { orderedSteps } from "./queries/workflows.js";
+export * from "./schema/index.js";
+export type * from "./types.js";

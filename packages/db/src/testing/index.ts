@@ -1,0 +1,9 @@
+export { createTestDatabase, type TestDatabase } from "./database.js";
+export {
+  SAMPLE_RESOURCE_AGENT_NAME,
+  sampleCustomer,
+  sampleResourceAgent,
+  sampleResourceMetric,
+  sampleScalingEvent,
+  sampleWorkflowExecution,
+} from "./fixtures.js";

@@ -1,0 +1,34 @@
+import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
+import type * as schema from "./schema/index.js";
+
+// Row types: `X` is a row as read, `NewX` what an insert takes (columns with defaults optional).
+export type Customer = InferSelectModel<typeof schema.customers>;
+export type NewCustomer = InferInsertModel<typeof schema.customers>;
+export type Agent = InferSelectModel<typeof schema.agents>;
+export type NewAgent = InferInsertModel<typeof schema.agents>;
+export type Event = InferSelectModel<typeof schema.events>;
+export type NewEvent = InferInsertModel<typeof schema.events>;
+export type Recommendation = InferSelectModel<typeof schema.recommendations>;
+export type NewRecommendation = InferInsertModel<typeof schema.recommendations>;
+export type Approval = InferSelectModel<typeof schema.approvals>;
+export type NewApproval = InferInsertModel<typeof schema.approvals>;
+export type Optimization = InferSelectModel<typeof schema.optimizations>;
+export type NewOptimization = InferInsertModel<typeof schema.optimizations>;
+export type AgentConfig = InferSelectModel<typeof schema.agentConfigs>;
+export type NewAgentConfig = InferInsertModel<typeof schema.agentConfigs>;
+export type AgentState = InferSelectModel<typeof schema.agentStates>;
+export type NewAgentState = InferInsertModel<typeof schema.agentStates>;
+export type AgentCapability = InferSelectModel<typeof schema.agentCapabilities>;
+export type NewAgentCapability = InferInsertModel<typeof schema.agentCapabilities>;
+export type AgentMetric = InferSelectModel<typeof schema.agentMetrics>;
+export type NewAgentMetric = InferInsertModel<typeof schema.agentMetrics>;
+export type WorkflowExecution = InferSelectModel<typeof schema.workflowExecutions>;
+export type NewWorkflowExecution = InferInsertModel<typeof schema.workflowExecutions>;
+export type WorkflowStep = InferSelectModel<typeof schema.workflowSteps>;
+export type NewWorkflowStep = InferInsertModel<typeof schema.workflowSteps>;
+export type WorkflowArtifact = InferSelectModel<typeof schema.workflowArtifacts>;
+export type NewWorkflowArtifact = InferInsertModel<typeof schema.workflowArtifacts>;
+export type ResourceMetric = InferSelectModel<typeof schema.resourceMetrics>;
+export type NewResourceMetric = InferInsertModel<typeof schema.resourceMetrics>;
+export type ScalingEvent = InferSelectModel<typeof schema.scalingEvents>;
+export type NewScalingEvent = InferInsertModel<typeof schema.scalingEvents>;
