@@ -259,15 +259,13 @@ describe("phase 0.2a core (spec §9.1)", () => {
       .returning();
     const customerIds = bulkCustomers.map((c) => c.id);
     const agentIds = bulkAgents.map((a) => a.id);
-    await tx
-      .insert(events)
-      .values(
-        bulkCustomers.map((c, i) => ({
-          customerId: c.id,
-          agentId: agentIds[i] ?? null,
-          eventType: `bulk_${i}`,
-        })),
-      );
+    await tx.insert(events).values(
+      bulkCustomers.map((c, i) => ({
+        customerId: c.id,
+        agentId: agentIds[i] ?? null,
+        eventType: `bulk_${i}`,
+      })),
+    );
     await tx.insert(recommendations).values(
       bulkCustomers.map((c, i) => ({
         customerId: c.id,
