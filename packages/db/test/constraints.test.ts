@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { eq, getTableColumns, getTableName, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { describe, expect } from "vitest";
@@ -425,7 +426,9 @@ describe("server defaults (spec §2.1 I-1, I-2 and the reference defaults)", () 
     expect(metric).toMatchObject({ metric_type: "gauge", tags: {} });
   });
 
-  it("updates through Drizzle refresh updated_at on every table that has one (I-4)", async ({ tx }) => {
+  it("updates through Drizzle refresh updated_at on every table that has one, and change nothing else (I-4)", async ({
+    tx,
+  }) => {
     const rows = await validRows(tx);
     const withUpdatedAt = [...rows.values()].filter(({ table }) => "updatedAt" in getTableColumns(table));
     expect(withUpdatedAt.map(({ table }) => getTableName(table)).sort()).toEqual([
@@ -441,27 +444,31 @@ describe("server defaults (spec §2.1 I-1, I-2 and the reference defaults)", () 
       "workflow_executions",
       "workflow_steps",
     ]);
+    type Timestamped = { id: string; createdAt: Date; updatedAt: Date };
     for (const { table, row } of withUpdatedAt) {
-      const columns = getTableColumns(table) as Record<string, (typeof getTableColumns<PgTable>)[never]>;
-      const idColumn = columns.id;
-      if (!idColumn) throw new Error("no id");
-      const [inserted] = (await tx.insert(table).values(row).returning()) as {
-        id: string;
-        createdAt: Date;
-        updatedAt: Date;
-      }[];
-      const [updated] = (await tx
-        .update(table)
-        .set({ createdAt: inserted?.createdAt })
-        .where(eq(idColumn, inserted?.id))
-        .returning()) as { createdAt: Date; updatedAt: Date }[];
-      expect({ table: getTableName(table), createdAt: updated?.createdAt }).toEqual({
-        table: getTableName(table),
-        createdAt: inserted?.createdAt,
-      });
-      expect(updated?.updatedAt.getTime()).toBeGreaterThan(
-        inserted?.updatedAt.getTime() ?? Number.POSITIVE_INFINITY,
+      const idColumn = getTableColumns(table).id;
+      if (!idColumn) throw new Error(`${getTableName(table)} has no id column`);
+      const before = onlyRow(
+        (await tx.insert(table).values(row).returning()) as Timestamped[],
+        getTableName(table),
       );
+      // Rows read back with millisecond precision: let the clock pass one before updating.
+      await sleep(2);
+      // An update that sets nothing but created_at to itself: only updated_at may change.
+      const after = onlyRow(
+        (await tx
+          .update(table)
+          .set({ createdAt: before.createdAt })
+          .where(eq(idColumn, before.id))
+          .returning()) as Timestamped[],
+        getTableName(table),
+      );
+      expect({ table: getTableName(table), ...after }).toEqual({
+        table: getTableName(table),
+        ...before,
+        updatedAt: after.updatedAt,
+      });
+      expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     }
   });
 });

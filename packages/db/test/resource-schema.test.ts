@@ -436,15 +436,4 @@ describe("phase 0.2d scenarios (spec §9.4)", () => {
     const read = await tx.query.scalingEvents.findFirst({ where: eq(scalingEvents.id, event.id) });
     expect(read?.workflowExecutionId).toBeNull();
   });
-
-  it("updating a scaling event moves updated_at forward and keeps created_at", async ({ tx }) => {
-    const event = await sampleScalingEvent(tx);
-    const [updated] = await tx
-      .update(scalingEvents)
-      .set({ success: false })
-      .where(eq(scalingEvents.id, event.id))
-      .returning();
-    expect(updated?.createdAt).toEqual(event.createdAt);
-    expect(updated?.updatedAt.getTime()).toBeGreaterThan(event.updatedAt.getTime());
-  });
 });

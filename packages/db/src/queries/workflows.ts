@@ -7,5 +7,9 @@ import type { workflowSteps } from "../schema/workflow-history.js";
  * `db.query.workflowExecutions.findFirst({ with: { steps: orderedSteps } })`.
  */
 export const orderedSteps = {
-  orderBy: (steps: typeof workflowSteps) => [asc(steps.stepOrder), asc(steps.createdAt), asc(steps.id)],
+  orderBy: (steps: (typeof workflowSteps)["_"]["columns"]) => [
+    asc(steps.stepOrder),
+    asc(steps.createdAt),
+    asc(steps.id),
+  ],
 } as const;

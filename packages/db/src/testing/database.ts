@@ -26,20 +26,28 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+export interface TestDatabaseOptions {
+  /** PostgreSQL server to create the database on; default `TEST_DATABASE_URL`, else `DATABASE_URL`, else PGlite. */
+  serverUrl?: string | undefined;
+  /** Apply this package's migrations (default true); false gives an empty database, e.g. to test migrating. */
+  migrated?: boolean;
+}
+
 /**
- * A freshly migrated, empty database of its own: embedded PGlite by default, or a new database created on
- * the PostgreSQL server of `TEST_DATABASE_URL` (else `DATABASE_URL`) and dropped by `close()`. Each test
- * file gets its own, so test files — and test runs of different packages — can run in parallel.
+ * A database of its own, migrated and empty: embedded PGlite by default, or a new database created on a
+ * PostgreSQL server and dropped by `close()`. Each test file gets its own, so test files — and test runs of
+ * different packages — can run in parallel.
  */
-export async function createTestDatabase(
-  options: { serverUrl?: string | undefined } = { serverUrl: testDatabaseUrlFromEnv() },
-): Promise<TestDatabase> {
-  const { serverUrl } = options;
-  if (serverUrl === undefined) return wrap(await openMigratedPglite(), undefined, () => Promise.resolve());
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const serverUrl = "serverUrl" in options ? options.serverUrl : testDatabaseUrlFromEnv();
+  const migrated = options.migrated ?? true;
+  if (serverUrl === undefined) {
+    return wrap(migrated ? await openMigratedPglite() : await createDb(), undefined, () => Promise.resolve());
+  }
   const { url, drop } = await createThrowawayDatabase(serverUrl);
   try {
     const db = await createDb({ url, maxConnections: 4 });
-    await migrate(db);
+    if (migrated) await migrate(db);
     return wrap(db, url, drop);
   } catch (error) {
     await drop();

@@ -1,4 +1,4 @@
-export { createTestDatabase, type TestDatabase } from "./database.js";
+export { createTestDatabase, type TestDatabase, type TestDatabaseOptions } from "./database.js";
 export {
   SAMPLE_RESOURCE_AGENT_NAME,
   sampleCustomer,
