@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import * as z from "zod";
 import { buildHeartbeatSchema } from "./heartbeat.js";
 import { type ClockOptions, instantSchema } from "./instant.js";
 import { buildMetricBatchSchema, buildMetricSampleSchema } from "./metric-sample.js";
@@ -12,11 +12,13 @@ import { buildScalingEventSchema } from "./scaling-event.js";
 export function createContractSchemas(clock: ClockOptions = {}) {
   const instant = instantSchema(clock);
   const metricSampleSchema = buildMetricSampleSchema(instant);
+  // z.compile adds a generated fast path for valid input and falls back to the ordinary parser, with
+  // the very same issues, for invalid input: several times the throughput on a batch of samples.
   return {
-    metricSampleSchema,
-    metricBatchSchema: buildMetricBatchSchema(metricSampleSchema),
-    scalingEventSchema: buildScalingEventSchema(instant),
-    heartbeatSchema: buildHeartbeatSchema(instant),
+    metricSampleSchema: z.compile(metricSampleSchema),
+    metricBatchSchema: z.compile(buildMetricBatchSchema(metricSampleSchema)),
+    scalingEventSchema: z.compile(buildScalingEventSchema(instant)),
+    heartbeatSchema: z.compile(buildHeartbeatSchema(instant)),
   };
 }
 

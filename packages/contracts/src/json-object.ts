@@ -19,13 +19,22 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Returns the first rule the value breaks, so one bad key does not bury the payload in issues. The
- * path is built on the way back up, so valid values (the hot path) allocate none.
+ * Walks a JSON value and returns either the first rule it breaks, so one bad key does not bury the
+ * payload in issues, or an upper bound of its serialized size in bytes. The bound lets the size rule
+ * skip `JSON.stringify` for every value that is clearly small enough, which is nearly all of them. The
+ * issue path is built on the way back up, so valid values (the hot path) allocate none.
  */
-function findJsonIssue(value: unknown, depth: number): Issue | undefined {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return undefined;
-  if (typeof value === "number") {
-    return Number.isFinite(value) ? undefined : { path: [], message: "must be a finite number" };
+function measureJson(value: unknown, depth: number): number | Issue {
+  if (value === null) return 4;
+  switch (typeof value) {
+    case "boolean":
+      return 5;
+    case "string":
+      // Worst case: every UTF-16 unit escaped as \uXXXX, plus the quotes.
+      return 6 * value.length + 2;
+    case "number":
+      // The longest JavaScript number literal, -2.2250738585072014e-308, has 24 characters.
+      return Number.isFinite(value) ? 24 : { path: [], message: "must be a finite number" };
   }
   const isArray = Array.isArray(value);
   if (!isArray && !isPlainObject(value)) {
@@ -37,20 +46,24 @@ function findJsonIssue(value: unknown, depth: number): Issue | undefined {
   if (depth > JSON_OBJECT_MAX_DEPTH) {
     return { path: [], message: `nests deeper than ${JSON_OBJECT_MAX_DEPTH} levels; flatten the object` };
   }
+  // Brackets, plus a comma or colon per entry.
+  let bytes = 2;
   if (isArray) {
     for (let index = 0; index < value.length; index++) {
-      const issue = findJsonIssue(value[index], depth + 1);
-      if (issue) return { path: [index, ...issue.path], message: issue.message };
+      const item = measureJson(value[index], depth + 1);
+      if (typeof item !== "number") return { path: [index, ...item.path], message: item.message };
+      bytes += item + 1;
     }
-    return undefined;
+    return bytes;
   }
   for (const key of Object.keys(value)) {
     if (FORBIDDEN_JSON_KEYS.includes(key))
       return { path: [key], message: `key "${key}" is not allowed; rename it` };
-    const issue = findJsonIssue(value[key], depth + 1);
-    if (issue) return { path: [key, ...issue.path], message: issue.message };
+    const entry = measureJson(value[key], depth + 1);
+    if (typeof entry !== "number") return { path: [key, ...entry.path], message: entry.message };
+    bytes += 6 * key.length + 2 + 1 + entry + 1;
   }
-  return undefined;
+  return bytes;
 }
 
 function utf8ByteLength(text: string): number {
@@ -68,6 +81,21 @@ function utf8ByteLength(text: string): number {
   return bytes;
 }
 
+/** The first rule `value` breaks as a bounded JSON object, or undefined when it keeps them all. */
+export function findJsonObjectIssue(value: unknown): Issue | undefined {
+  if (!isPlainObject(value)) return { path: [], message: "must be a JSON object" };
+  const measured = measureJson(value, 1);
+  if (typeof measured !== "number") return measured;
+  if (measured <= JSON_OBJECT_MAX_BYTES) return undefined;
+  const bytes = utf8ByteLength(JSON.stringify(value));
+  return bytes > JSON_OBJECT_MAX_BYTES
+    ? {
+        path: [],
+        message: `is ${bytes} bytes as JSON, more than ${JSON_OBJECT_MAX_BYTES}; move bulky data elsewhere`,
+      }
+    : undefined;
+}
+
 /**
  * A JSON object as stored in a `jsonb` column: at most 8 KiB serialized, 5 levels deep, and free of
  * prototype keys at every level. It is checked on the raw input because zod's object and record
@@ -76,23 +104,9 @@ function utf8ByteLength(text: string): number {
 export const jsonObjectSchema = z
   .custom<JsonObject>()
   .check((ctx) => {
-    if (!isPlainObject(ctx.value)) {
-      ctx.issues.push({ code: "custom", input: ctx.value, message: "must be a JSON object" });
-      return;
-    }
-    const issue = findJsonIssue(ctx.value, 1);
-    if (issue) {
+    const issue = findJsonObjectIssue(ctx.value);
+    if (issue)
       ctx.issues.push({ code: "custom", input: ctx.value, path: issue.path, message: issue.message });
-      return;
-    }
-    const bytes = utf8ByteLength(JSON.stringify(ctx.value));
-    if (bytes > JSON_OBJECT_MAX_BYTES) {
-      ctx.issues.push({
-        code: "custom",
-        input: ctx.value,
-        message: `is ${bytes} bytes as JSON, more than ${JSON_OBJECT_MAX_BYTES}; move bulky data elsewhere`,
-      });
-    }
   })
   .meta({
     type: "object",
