@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { agentStatusDetailSchema, agentStatusSchema } from "./enums.js";
-import { idSchema } from "./identifiers.js";
+import { boundedString, idSchema } from "./fields.js";
 import type { InstantSchema } from "./instant.js";
 
 export const HEARTBEAT_MAX_ACTIVE_WORKFLOWS = 100;
@@ -25,7 +25,7 @@ export function buildHeartbeatSchema(instant: InstantSchema) {
       status: agentStatusSchema,
       current_status: agentStatusDetailSchema,
       active_workflows: z
-        .array(z.string({ error: "must be a workflow name" }).min(1).max(255), {
+        .array(boundedString(255, "must be a workflow name"), {
           error: "must be an array of workflow names (empty when idle)",
         })
         .max(HEARTBEAT_MAX_ACTIVE_WORKFLOWS, {

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { resourceTypeSchema } from "./enums.js";
-import { idSchema, instanceIdSchema } from "./identifiers.js";
+import { boundedString, idSchema, instanceIdSchema } from "./fields.js";
 import type { InstantSchema } from "./instant.js";
 import { jsonObjectSchema } from "./json-object.js";
 import { findMetricDefinition, type MetricDefinition, metricCatalog } from "./metric-catalog.js";
@@ -41,16 +41,12 @@ export function buildMetricSampleSchema(instant: InstantSchema) {
     .object({
       instance_id: instanceIdSchema,
       resource_type: resourceTypeSchema,
-      metric_name: z
-        .string({ error: "must be a string such as utilization" })
-        .min(1, { error: "must not be empty" })
-        .max(100, { error: "must be at most 100 characters" })
-        .regex(METRIC_NAME, { error: "must be lower snake_case words, optionally joined by dots" }),
+      metric_name: boundedString(100, "must be a metric name such as utilization").regex(METRIC_NAME, {
+        error: "must be lower snake_case words, optionally joined by dots",
+        abort: true,
+      }),
       value: z.number({ error: "must be a finite number (not a string, NaN or Infinity)" }),
-      unit: z
-        .string({ error: "must be a string such as percent" })
-        .min(1, { error: "must not be empty" })
-        .max(50, { error: "must be at most 50 characters" }),
+      unit: boundedString(50, "must be a unit such as percent"),
       timestamp: instant,
       metadata: jsonObjectSchema.optional(),
     })

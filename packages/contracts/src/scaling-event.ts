@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { scalingEventTypeSchema } from "./enums.js";
-import { idSchema, instanceIdSchema } from "./identifiers.js";
+import { boundedString, idSchema, instanceIdSchema } from "./fields.js";
 import type { InstantSchema } from "./instant.js";
 import { jsonObjectSchema } from "./json-object.js";
 
@@ -40,8 +40,8 @@ export const scalingStateSchema = z
 
 export const errorDetailsSchema = z
   .object({
-    error_type: z.string({ error: "must be a string such as InsufficientCapacity" }).min(1).max(255),
-    error_message: z.string({ error: "must be a string saying what went wrong" }).min(1).max(2000),
+    error_type: boundedString(255, "must name the kind of error, such as InsufficientCapacity"),
+    error_message: boundedString(2000, "must say what went wrong"),
   })
   .loose();
 
@@ -49,10 +49,7 @@ export function buildScalingEventSchema(instant: InstantSchema) {
   return z
     .object({
       event_type: scalingEventTypeSchema,
-      trigger_reason: z
-        .string({ error: "must be a string saying why the scaling happened" })
-        .min(1, { error: "must not be empty" })
-        .max(500, { error: "must be at most 500 characters" }),
+      trigger_reason: boundedString(500, "must say why the scaling happened"),
       before_state: scalingStateSchema,
       after_state: scalingStateSchema,
       success: z.boolean({ error: "must be true or false" }),
