@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { metricCatalog } from "../src/index.js";
 import { type PayloadName, payloadSchemas, toPayloadJsonSchema } from "../src/json-schema.js";
-import { payloadCases } from "./cases.js";
+import { payloadCases, type ValidCase } from "./cases.js";
 import { isJsonData, jsonSchemaAccepts } from "./helpers.js";
 
 describe.each(Object.entries(payloadCases))("the %s JSON Schema", (name, { valid, invalid }) => {
   const payload = name as PayloadName;
-  const jsonCases = (cases: typeof invalid) => cases.filter((testCase) => isJsonData(testCase.input));
+  const jsonCases = <Case extends ValidCase>(cases: Case[]) =>
+    cases.filter((testCase) => isJsonData(testCase.input));
 
   it.each(jsonCases(valid))("accepts $name, as zod does", ({ input }) => {
     expect(jsonSchemaAccepts(payload, input)).toBe(true);
