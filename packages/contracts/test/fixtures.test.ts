@@ -11,7 +11,10 @@ const events = demoScalingEvents(NOW);
 // Object.groupBy arrives with Node 21; the engines field allows Node 20.
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Record<string, T[]> {
   const groups: Record<string, T[]> = {};
-  for (const item of items) (groups[key(item)] ??= []).push(item);
+  for (const item of items) {
+    const group = key(item);
+    groups[group] = [...(groups[group] ?? []), item];
+  }
   return groups;
 }
 
