@@ -53,12 +53,11 @@ export function buildMetricSampleSchema(instant: InstantSchema) {
     .superRefine((sample, ctx) => {
       const definition = findMetricDefinition(sample.resource_type, sample.metric_name);
       if (!definition) return;
-      const metric = `${sample.resource_type} ${sample.metric_name}`;
       if (!definition.units.includes(sample.unit)) {
         ctx.addIssue({
           code: "custom",
           path: ["unit"],
-          message: `"${sample.unit}" is not a unit of ${metric}; use ${definition.units.join(" or ")}`,
+          message: `"${sample.unit}" is not a unit of ${sample.resource_type} ${sample.metric_name}; use ${definition.units.join(" or ")}`,
         });
       }
       const { min, max = Number.POSITIVE_INFINITY } = definition;
@@ -66,7 +65,7 @@ export function buildMetricSampleSchema(instant: InstantSchema) {
         ctx.addIssue({
           code: "custom",
           path: ["value"],
-          message: `${sample.value} is out of range for ${metric}: must be ${describeRange(definition)}`,
+          message: `${sample.value} is out of range for ${sample.resource_type} ${sample.metric_name}: must be ${describeRange(definition)}`,
         });
       }
     })
