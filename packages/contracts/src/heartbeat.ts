@@ -3,7 +3,7 @@ import { agentStatusDetailSchema, agentStatusSchema } from "./enums.js";
 import { boundedString, idSchema } from "./fields.js";
 import type { InstantSchema } from "./instant.js";
 
-export const HEARTBEAT_MAX_ACTIVE_WORKFLOWS = 100;
+const MAX_ACTIVE_WORKFLOWS = 100;
 
 /** The agent's own footprint; the keys match the `agent_states.resource_usage` column. */
 const resourceUsageSchema = z
@@ -28,8 +28,8 @@ export function buildHeartbeatSchema(instant: InstantSchema) {
         .array(boundedString(255, "must be a workflow name"), {
           error: "must be an array of workflow names (empty when idle)",
         })
-        .max(HEARTBEAT_MAX_ACTIVE_WORKFLOWS, {
-          error: `must list at most ${HEARTBEAT_MAX_ACTIVE_WORKFLOWS} workflows`,
+        .max(MAX_ACTIVE_WORKFLOWS, {
+          error: `must list at most ${MAX_ACTIVE_WORKFLOWS} workflows`,
         }),
       resource_usage: resourceUsageSchema,
       timestamp: instant,

@@ -46,7 +46,7 @@ function measureJson(value: unknown, depth: number): number | Issue {
   if (depth > JSON_OBJECT_MAX_DEPTH) {
     return { path: [], message: `nests deeper than ${JSON_OBJECT_MAX_DEPTH} levels; flatten the object` };
   }
-  // Brackets, plus a comma or colon per entry.
+  // The brackets; each entry then adds itself and a comma, and in an object its quoted key and colon.
   let bytes = 2;
   if (isArray) {
     for (let index = 0; index < value.length; index++) {

@@ -38,7 +38,7 @@ export const scalingStateSchema = z
   .loose()
   .meta({ title: "Scaling state", description: "A fleet's state before or after a scaling action." });
 
-export const errorDetailsSchema = z
+const errorDetailsSchema = z
   .object({
     error_type: boundedString(255, "must name the kind of error, such as InsufficientCapacity"),
     error_message: boundedString(2000, "must say what went wrong"),
