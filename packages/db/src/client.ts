@@ -3,7 +3,7 @@ import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import { DbError, redactUrl } from "./errors.js";
+import { DbError, reasonOf, redactUrl } from "./errors.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -47,7 +47,7 @@ async function openPostgres(url: string, maxConnections = 10): Promise<OptiInfra
     await pool.end();
     throw new DbError(
       "database_unreachable",
-      `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(cause as Error).message}. Check that the server is running and the URL is right.`,
+      `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${reasonOf(cause)}. Check that the server is running and the URL is right.`,
       { cause },
     );
   }
@@ -65,7 +65,7 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
   } catch (cause) {
     throw new DbError(
       "database_unreachable",
-      `Cannot open the embedded PGlite database${options.dataDir ? ` in ${options.dataDir}` : ""}: ${(cause as Error).message}. Is another process using that data directory?`,
+      `Cannot open the embedded PGlite database${options.dataDir ? ` in ${options.dataDir}` : ""}: ${reasonOf(cause)}. Is another process using that data directory?`,
       { cause },
     );
   }

@@ -1,6 +1,11 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 
-export type DbErrorCode = "invalid_database_url" | "database_unreachable" | "migration_failed";
+export type DbErrorCode =
+  | "invalid_database_url"
+  | "database_unreachable"
+  | "migration_failed"
+  | "seed_prerequisite_missing"
+  | "seed_failed";
 
 /** A failure of this package, with a stable `code` and a message that says what to do about it. */
 export class DbError extends Error {
@@ -47,4 +52,9 @@ export function redactUrl(url: string): string {
   } catch {
     return "<unparseable URL>";
   }
+}
+
+/** What went wrong, in the database's own words when it was the database (Drizzle's wrapper only says "Failed query"). */
+export function reasonOf(error: unknown): string {
+  return postgresErrorOf(error)?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -7,7 +7,14 @@ export {
   type Schema,
 } from "./client.js";
 export { databaseUrlFromEnv, testDatabaseUrlFromEnv } from "./env.js";
-export { DbError, type DbErrorCode, type PostgresErrorFields, postgresErrorOf, redactUrl } from "./errors.js";
+export {
+  DbError,
+  type DbErrorCode,
+  type PostgresErrorFields,
+  postgresErrorOf,
+  reasonOf,
+  redactUrl,
+} from "./errors.js";
 export { type MigrateResult, migrate, migrationsFolder } from "./migrate.js";
 export { scalingEventDurationSeconds, scalingEventDurationSecondsSql } from "./queries/scaling-events.js";
 export { orderedSteps } from "./queries/workflows.js";

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { Database } from "./client.js";
-import { DbError } from "./errors.js";
+import { DbError, reasonOf } from "./errors.js";
 import { rowsOf } from "./sql.js";
 
 /** Any value, as long as every migrator uses the same one: it serializes concurrent `migrate()` calls. */
@@ -54,7 +54,7 @@ export async function migrate(db: Database): Promise<MigrateResult> {
   } catch (cause) {
     throw new DbError(
       "migration_failed",
-      `Migrating the database failed: ${(cause as Error).message}. Nothing was applied; fix the cause and run the migration again.`,
+      `Migrating the database failed: ${reasonOf(cause)}. Nothing was applied; fix the cause and run the migration again.`,
       { cause },
     );
   }
@@ -67,22 +67,21 @@ let cachedFolder: string | undefined;
  * different depths when run from `src/`, from `dist/`, or from a consumer's `node_modules`.
  */
 export function migrationsFolder(): string {
-  if (cachedFolder) return cachedFolder;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
+  cachedFolder ??= findMigrationsFolder(dirname(fileURLToPath(import.meta.url)));
+  return cachedFolder;
+}
+
+/** The nearest `drizzle/` folder with a migration journal at or above `start`. */
+export function findMigrationsFolder(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
     const candidate = join(dir, "drizzle");
-    if (existsSync(join(candidate, "meta", "_journal.json"))) {
-      cachedFolder = candidate;
-      return candidate;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) {
+    if (existsSync(join(candidate, "meta", "_journal.json"))) return candidate;
+    if (dirname(dir) === dir) {
       throw new DbError(
         "migration_failed",
-        `No drizzle/meta/_journal.json above ${fileURLToPath(import.meta.url)}: the package was installed without its migrations.`,
+        `No drizzle/meta/_journal.json in or above ${start}: the package was installed without its migrations.`,
       );
     }
-    dir = parent;
   }
 }
 

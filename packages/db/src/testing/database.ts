@@ -3,15 +3,14 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { getTableName, is, sql } from "drizzle-orm";
+import type { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
 import { TransactionRollbackError } from "drizzle-orm/errors";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import { PgTable } from "drizzle-orm/pg-core";
-import pg from "pg";
 import { createDb, type Database, type OptiInfraDatabase } from "../client.js";
 import { testDatabaseUrlFromEnv } from "../env.js";
 import { migrate, migrationsFolder } from "../migrate.js";
-import * as schema from "../schema/index.js";
+import { truncateAllTables } from "../queries/maintenance.js";
 
 export interface TestDatabase {
   /** The migrated database, empty at first. */
@@ -56,12 +55,6 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
 }
 
 function wrap(db: OptiInfraDatabase, url: string | undefined, drop: () => Promise<void>): TestDatabase {
-  const tableList = sql.raw(
-    Object.values(schema)
-      .filter((value) => is(value, PgTable))
-      .map((table) => `"${getTableName(table)}"`)
-      .join(", "),
-  );
   return {
     db,
     url,
@@ -75,9 +68,7 @@ function wrap(db: OptiInfraDatabase, url: string | undefined, drop: () => Promis
         if (!(error instanceof TransactionRollbackError)) throw error;
       }
     },
-    async reset() {
-      await db.execute(sql`truncate ${tableList} restart identity cascade`);
-    },
+    reset: () => truncateAllTables(db),
     async close() {
       await db.close();
       await drop();
@@ -87,21 +78,19 @@ function wrap(db: OptiInfraDatabase, url: string | undefined, drop: () => Promis
 
 /**
  * Starting PGlite and running the migrations costs seconds; loading a data directory that was migrated once
- * costs a fraction of that. The migrated directory is kept in the OS temp folder under a name derived from the
- * migrations and the PGlite version, so a schema change makes a new one.
+ * costs a fraction of that. The migrated directory is kept (by default in the OS temp folder) under a name
+ * derived from the migrations and the PGlite version, so a schema change makes a new one.
  */
-async function openMigratedPglite(): Promise<OptiInfraDatabase> {
-  const snapshot = join(tmpdir(), `optiinfra-db-pglite-${migrationsFingerprint()}.tar`);
+export async function openMigratedPglite(snapshotDir = tmpdir()): Promise<OptiInfraDatabase> {
+  const snapshot = join(snapshotDir, `optiinfra-db-pglite-${migrationsFingerprint()}.tar`);
   if (existsSync(snapshot)) return createDb({ loadDataDir: new Blob([readFileSync(snapshot)]) });
   const db = await createDb();
   await migrate(db);
-  if (db.backend === "pglite") {
-    const dump = await db.$client.dumpDataDir("none");
-    // Parallel test files may race to write it: each writes its own file and the last rename wins, intact.
-    const partial = `${snapshot}.${process.pid}.${randomBytes(4).toString("hex")}`;
-    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-    renameSync(partial, snapshot);
-  }
+  const dump = await (db.$client as PGlite).dumpDataDir("none");
+  // Parallel test files may race to write it: each writes its own file and the last rename wins, intact.
+  const partial = `${snapshot}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, snapshot);
   return db;
 }
 
@@ -120,29 +109,25 @@ function pgliteVersion(): string {
   return (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
 }
 
+/** A new database on the server of `serverUrl`, reached through the same URL with another database name. */
 async function createThrowawayDatabase(
   serverUrl: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `optiinfra_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  await withAdminClient(serverUrl, (client) => client.query(`create database "${name}"`));
+  await runOnServer(serverUrl, `create database "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () =>
-      withAdminClient(serverUrl, (client) => client.query(`drop database if exists "${name}" with (force)`)),
+    drop: () => runOnServer(serverUrl, `drop database if exists "${name}" with (force)`),
   };
 }
 
-async function withAdminClient(
-  serverUrl: string,
-  work: (client: pg.Client) => Promise<unknown>,
-): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
+async function runOnServer(serverUrl: string, statement: string): Promise<void> {
+  const server = await createDb({ url: serverUrl, maxConnections: 1 });
   try {
-    await work(client);
+    await server.execute(sql.raw(statement));
   } finally {
-    await client.end();
+    await server.close();
   }
 }
