@@ -5,6 +5,7 @@ import type { PhaseSummary, SeedOptions, SeedPhaseName } from "./phase.js";
 import { seedResourceSchema } from "./resource-schema.js";
 import { seedWorkflowHistory } from "./workflow-history.js";
 
+/** One phase of the demo data set, as the seed runner lists and runs them. */
 export interface SeedPhase {
   name: SeedPhaseName;
   /** The schema phase it fills, as the spec numbers them. */
@@ -27,7 +28,17 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Phas
   return summaries;
 }
 
-export { apiKeyDigest, demoApiKeys } from "./core.js";
+export { seedAgentState } from "./agent-state.js";
+export { apiKeyDigest, demoApiKeys, seedCore } from "./core.js";
 export { demoAgentIds, demoCustomerIds } from "./ids.js";
+export {
+  type LoadProfileOptions,
+  type LoadProfileSummary,
+  loadInstanceIds,
+  loadProfileRows,
+  METRICS_PER_TICK,
+  seedLoadProfile,
+} from "./load-profile.js";
 export type { PhaseSummary, SeedOptions, SeedPhaseName } from "./phase.js";
-export { demoScalingWorkflowId } from "./resource-schema.js";
+export { demoScalingWorkflowId, seedResourceSchema } from "./resource-schema.js";
+export { seedWorkflowHistory } from "./workflow-history.js";

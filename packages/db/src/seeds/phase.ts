@@ -26,7 +26,7 @@ export interface Prerequisite {
 }
 
 /** Any value, as long as every seed runner uses the same one: concurrent runs wait for each other. */
-const SEED_LOCK_KEY = 7_402_202;
+export const SEED_LOCK_KEY = 7_402_202;
 
 /**
  * Runs one phase in one transaction, serialized against other seed runs. It checks the rows the phase builds
@@ -41,7 +41,7 @@ export async function runPhase(
   try {
     return await db.transaction(async (tx) => {
       await lockSeeding(tx);
-      await assertPresent(tx, phase, prerequisites);
+      await assertPresent(tx, `Phase "${phase}"`, prerequisites);
       return { phase, inserted: await write(tx) };
     });
   } catch (error) {
@@ -59,11 +59,8 @@ export async function lockSeeding(tx: Database): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
 }
 
-async function assertPresent(
-  tx: Database,
-  phase: SeedPhaseName,
-  prerequisites: Prerequisite[],
-): Promise<void> {
+/** Throws `seed_prerequisite_missing`, naming the phase to run first, unless every prerequisite row is there. */
+export async function assertPresent(tx: Database, who: string, prerequisites: Prerequisite[]): Promise<void> {
   for (const table of new Set(prerequisites.map((p) => p.table))) {
     const wanted = prerequisites.filter((p) => p.table === table);
     const found = new Set(
@@ -83,7 +80,7 @@ async function assertPresent(
     if (missing) {
       throw new DbError(
         "seed_prerequisite_missing",
-        `Phase "${phase}" needs ${missing.label} (${missing.id}) from phase "${missing.phase}", which is not in the database. Run phase "${missing.phase}" first.`,
+        `${who} needs ${missing.label} (${missing.id}) from phase "${missing.phase}", which is not in the database. Run phase "${missing.phase}" first.`,
       );
     }
   }
