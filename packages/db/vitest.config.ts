@@ -1,4 +1,7 @@
 import { defineConfig } from "vitest/config";
+import { testDatabaseUrlFromEnv } from "./src/env.js";
+
+const onPostgres = testDatabaseUrlFromEnv() !== undefined;
 
 export default defineConfig({
   test: {
@@ -10,7 +13,10 @@ export default defineConfig({
       provider: "v8",
       include: ["src/**/*.ts"],
       reporter: ["text"],
-      thresholds: { lines: 95 },
+      // The PostgreSQL run executes the code of both drivers (it runs the PGlite tests too) and carries the 95 %
+      // gate. On PGlite alone the node-postgres paths — pool, COPY FROM STDIN, throwaway test databases —
+      // cannot run, which leaves them uncovered by design.
+      thresholds: { lines: onPostgres ? 95 : 88 },
     },
   },
 });

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import type { Database } from "./client.js";
+import type { OptiInfraDatabase } from "./client.js";
 import { DbError, reasonOf } from "./errors.js";
-import { rowsOf } from "./sql.js";
+import { inBulkTransaction } from "./queries/bulk.js";
 
 /** Any value, as long as every migrator uses the same one: it serializes concurrent `migrate()` calls. */
 const MIGRATION_LOCK_KEY = 7_402_201;
@@ -17,36 +16,33 @@ export interface MigrateResult {
 
 /**
  * Applies every migration shipped in this package's `drizzle/` folder that the database has not seen, in one
- * transaction. Bookkeeping lives in `drizzle.__drizzle_migrations`, the table drizzle-kit's own migrator uses,
- * so the two can be mixed. Concurrent callers wait for each other on an advisory lock, so two services
- * starting at once against one database do not both try to create the schema.
+ * transaction, each migration's statements in one round trip. Bookkeeping lives in
+ * `drizzle.__drizzle_migrations`, the table drizzle-kit's own migrator uses, so the two can be mixed.
+ * Concurrent callers wait for each other on an advisory lock, so two services starting at once against one
+ * database do not both try to create the schema.
  */
-export async function migrate(db: Database): Promise<MigrateResult> {
+export async function migrate(db: OptiInfraDatabase): Promise<MigrateResult> {
   const folder = migrationsFolder();
   const migrations = readMigrationFiles({ migrationsFolder: folder });
   const tags = journalTags(folder);
   try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
-      await tx.execute(sql`create schema if not exists drizzle`);
-      await tx.execute(
-        sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+    return await inBulkTransaction(db, async (writer) => {
+      await writer.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
+      await writer.exec(
+        "create schema if not exists drizzle; create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)",
       );
-      const [last] = rowsOf<{ created_at: string }>(
-        await tx.execute(
-          sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
-        ),
+      const [last] = await writer.query<{ created_at: string }>(
+        "select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1",
       );
       const lastAppliedMillis = last ? Number(last.created_at) : Number.NEGATIVE_INFINITY;
       const applied: string[] = [];
       for (const [index, migration] of migrations.entries()) {
         if (migration.folderMillis <= lastAppliedMillis) continue;
-        for (const statement of migration.sql) {
-          if (statement.trim()) await tx.execute(sql.raw(statement));
-        }
-        await tx.execute(
-          sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`,
-        );
+        await writer.exec(migration.sql.join("\n"));
+        await writer.query("insert into drizzle.__drizzle_migrations (hash, created_at) values ($1, $2)", [
+          migration.hash,
+          migration.folderMillis,
+        ]);
         applied.push(tags[index] ?? String(migration.folderMillis));
       }
       return { applied };

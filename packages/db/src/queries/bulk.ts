@@ -35,15 +35,17 @@ function escapeCopyText(value: string): string {
     : value;
 }
 
-/** What a bulk transaction can do: plain statements, and COPY of resource metrics. */
+/** What a bulk transaction can do: statements, whole scripts, and COPY of resource metrics. */
 export interface BulkWriter {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs several `;`-separated statements in one round trip. */
+  exec(script: string): Promise<void>;
   /** Streams the chunks into `resource_metrics`; calls `onChunk` with the rows sent so far. Returns the row count. */
   copyResourceMetrics(chunks: Iterable<CopyChunk>, onChunk?: (rowsSoFar: number) => void): Promise<number>;
 }
 
 /**
- * Runs `work` in one transaction on one connection, with COPY available: `COPY … FROM STDIN` over node-postgres
+ * Runs `work` in one transaction on one connection, with scripts and COPY available: `COPY … FROM STDIN` over node-postgres
  * (pg-copy-streams), `COPY … FROM '/dev/blob'` per chunk on PGlite. Either everything `work` wrote is committed
  * or nothing is.
  */
@@ -67,6 +69,10 @@ async function inPostgresTransaction<T>(
     const result = await work({
       query: async <Row>(text: string, params?: unknown[]) =>
         (await client.query(text, params)).rows as Row[],
+      // Without parameters node-postgres uses the simple query protocol, which takes several statements.
+      exec: async (script) => {
+        await client.query(script);
+      },
       copyResourceMetrics: async (chunks, onChunk) => {
         const copy = client.query(copyFrom(`copy resource_metrics (${COPY_COLUMNS}) from stdin`));
         let rows = 0;
@@ -101,6 +107,9 @@ async function inPgliteTransaction<T>(
   return pglite.transaction((tx) =>
     work({
       query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows,
+      exec: async (script) => {
+        await tx.exec(script);
+      },
       copyResourceMetrics: async (chunks, onChunk) => {
         let rows = 0;
         for (const chunk of chunks) {
