@@ -44,11 +44,13 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     return wrap(migrated ? await openMigratedPglite() : await createDb(), undefined, () => Promise.resolve());
   }
   const { url, drop } = await createThrowawayDatabase(serverUrl);
+  let db: OptiInfraDatabase | undefined;
   try {
-    const db = await createDb({ url, maxConnections: 4 });
+    db = await createDb({ url, maxConnections: 4 });
     if (migrated) await migrate(db);
     return wrap(db, url, drop);
   } catch (error) {
+    await db?.close();
     await drop();
     throw error;
   }
