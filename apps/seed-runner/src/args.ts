@@ -89,7 +89,7 @@ export function parseCliArgs(argv: readonly string[]): Command {
   }
   if (values.profile === undefined && givenLoadSettings.length > 0) {
     throw new UsageError(
-      `${givenLoadSettings.map((name) => `--${name}`).join(", ")} only apply with --profile load.`,
+      `${givenLoadSettings.map((name) => `--${name}`).join(" and ")} only ${givenLoadSettings.length === 1 ? "applies" : "apply"} with --profile load.`,
     );
   }
   if (values.force && !values.reset) throw new UsageError("--force only applies with --reset.");

@@ -29,7 +29,7 @@ export function createProgressReporter(
   clock: () => number = () => performance.now(),
 ): ProgressReporter {
   const started = clock();
-  let lastWriteAt = Number.NEGATIVE_INFINITY;
+  let lastWriteAt = started;
   let lastTenth = 0;
   let drawn = false;
   return {

@@ -105,7 +105,7 @@ async function writeLoadProfile(
   io: RunIo,
 ): Promise<LoadResult> {
   io.log(
-    `Load profile: ${formatCount(settings.metrics)} metrics from ${formatCount(settings.instances)} instances over ${settings.days} days, seed ${settings.seed}`,
+    `Load profile: ${formatCount(settings.metrics)} metrics from ${formatCount(settings.instances)} instances over ${settings.days} day${settings.days === 1 ? "" : "s"}, seed ${settings.seed}`,
   );
   const progress = createProgressReporter(settings.metrics, io.progress);
   let summary: LoadProfileSummary;
