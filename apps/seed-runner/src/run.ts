@@ -2,6 +2,7 @@ import {
   allTables,
   type Backend,
   createDb,
+  type Database,
   type DatabaseReport,
   demoSeedPhases,
   type LoadProfileSummary,
@@ -9,6 +10,7 @@ import {
   type OptiInfraDatabase,
   type PhaseSummary,
   readDatabaseReport,
+  type SeedPhase,
   type SeedPhaseName,
   seedLoadProfile,
   truncateAllTables,
@@ -78,14 +80,7 @@ async function seedAndReport(db: OptiInfraDatabase, settings: RunSettings, io: R
   io.log(
     `${settings.reset ? `Emptying all ${allTables.length} tables, then seeding` : "Seeding"} ${phasesToRun.map((phase) => phase.name).join(", ")} (now = ${settings.now.toISOString()})`,
   );
-  // One transaction around the reset and every phase (each phase's own transaction becomes a savepoint): a phase
-  // that fails leaves the database as it was before the run, not half-seeded or emptied.
-  const phases = await db.transaction(async (tx) => {
-    if (settings.reset) await truncateAllTables(tx);
-    const summaries: PhaseSummary[] = [];
-    for (const phase of phasesToRun) summaries.push(await phase.seed(tx, { now: settings.now }));
-    return summaries;
-  });
+  const phases = await seedPhases(db, phasesToRun, settings);
 
   const load = settings.load && (await writeLoadProfile(db, settings.load, settings.now, io));
   return {
@@ -96,6 +91,23 @@ async function seedAndReport(db: OptiInfraDatabase, settings: RunSettings, io: R
     ...(load ? { load } : {}),
     report: await readDatabaseReport(db),
   };
+}
+
+/**
+ * Runs `phases` in order, after emptying every table if `reset`, in one transaction (each phase's own transaction
+ * becomes a savepoint): a phase that fails leaves the database as it was before, not half-seeded or emptied.
+ */
+export function seedPhases(
+  db: Database,
+  phases: readonly SeedPhase[],
+  options: { reset: boolean; now: Date },
+): Promise<PhaseSummary[]> {
+  return db.transaction(async (tx) => {
+    if (options.reset) await truncateAllTables(tx);
+    const summaries: PhaseSummary[] = [];
+    for (const phase of phases) summaries.push(await phase.seed(tx, { now: options.now }));
+    return summaries;
+  });
 }
 
 async function writeLoadProfile(
