@@ -87,17 +87,17 @@ async function timeOnFreshDatabase(write: (db: PostgresDatabase) => Promise<unkn
   }
 }
 
-const [{ server_version: postgresVersion }] = (await (async () => {
+async function serverVersion(): Promise<string> {
   const testDb = await createTestDatabase({ serverUrl, migrated: false });
   try {
-    return testDb.db.backend === "postgres"
-      ? (await testDb.db.$client.query<{ server_version: string }>("show server_version")).rows
-      : [{ server_version: "?" }];
+    if (testDb.db.backend !== "postgres") return "?";
+    const { rows } = await testDb.db.$client.query<{ server_version: string }>("show server_version");
+    return rows[0]?.server_version ?? "?";
   } finally {
     await testDb.close();
   }
-})()) as [{ server_version: string }];
-console.log(`PostgreSQL ${postgresVersion}`);
+}
+console.log(`PostgreSQL ${await serverVersion()}`);
 
 // Generated once, outside every timing: the same rows for raw COPY and for INSERT.
 const preparation = await timed(async () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Backend, PhaseSummary } from "@optiinfra/db";
-import type { ReportJson } from "./demo-expectations.js";
+import type { RunResult } from "../src/run.js";
+import type { JsonOf } from "./demo-expectations.js";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -48,24 +48,8 @@ export function runCli(args: string[], env?: Record<string, string | undefined>)
   return startCli(args, env).done;
 }
 
-/** What `--json` prints. */
-export interface RunJson {
-  database: { backend: Backend; location: string };
-  now: string;
-  migrations: { applied: string[] };
-  phases: PhaseSummary[];
-  load?: {
-    metrics: number;
-    instances: number;
-    days: number;
-    seed: number;
-    rows: number;
-    replaced: number;
-    seconds: number;
-    rowsPerSecond: number;
-  };
-  report: ReportJson;
-}
+/** What `--json` prints: the run's result with its dates as ISO strings. */
+export type RunJson = JsonOf<RunResult>;
 
 /** Runs with `--json`, expects exit code 0 and returns the one JSON document stdout holds. */
 export async function runCliJson(

@@ -98,7 +98,8 @@ export function demoReport(now: Date): DatabaseReport {
   };
 }
 
-type JsonOf<T> = T extends Date ? string : T extends object ? { [K in keyof T]: JsonOf<T[K]> } : T;
+/** `T` after a round trip through JSON: dates become ISO strings. */
+export type JsonOf<T> = T extends Date ? string : T extends object ? { [K in keyof T]: JsonOf<T[K]> } : T;
 export type ReportJson = JsonOf<DatabaseReport>;
 
 /** Rows per table as a map, so a check does not depend on the order the tables come in. */
