@@ -13,6 +13,7 @@ import {
   loadProfileRows,
   type NewResourceMetric,
   type OptiInfraDatabase,
+  RESOURCE_METRIC_COPY_COLUMNS,
   readDatabaseReport,
   resourceMetrics,
   seedCore,
@@ -26,9 +27,6 @@ import { machineLine, median, timed } from "./support.js";
 const RUNS = 3;
 const INSERT_BATCH_ROWS = 1_000;
 const COPY_CHUNK_ROWS = 10_000;
-// The columns and their order of copyLine(); id and created_at come from their defaults.
-const COPY_COLUMNS =
-  "agent_id, customer_id, instance_id, resource_type, metric_name, metric_value, unit, timestamp, metadata";
 
 const metrics = Number(process.env.BENCH_METRICS ?? 1_000_000);
 const options = { metrics, instances: 200, days: 7, seed: 42, now: new Date("2026-10-20T12:00:00.000Z") };
@@ -50,7 +48,7 @@ async function rawCopy(db: PostgresDatabase, chunks: string[]): Promise<void> {
     await client.query("begin");
     await pipeline(
       Readable.from(chunks),
-      client.query(copyFrom(`copy resource_metrics (${COPY_COLUMNS}) from stdin`)),
+      client.query(copyFrom(`copy resource_metrics (${RESOURCE_METRIC_COPY_COLUMNS}) from stdin`)),
     );
     await client.query("commit");
   } catch (error) {

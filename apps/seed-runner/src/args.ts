@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DbError, demoSeedPhases, loadProfileRows, type SeedPhaseName } from "@optiinfra/db";
+import { DbError, demoSeedPhases, type SeedPhaseName, validateLoadProfileOptions } from "@optiinfra/db";
 import { UsageError } from "./errors.js";
 
 /** The load profile's size and shape; `now` comes from the run. */
@@ -170,14 +170,12 @@ function parseLoadSettings(
 }
 
 /**
- * The limits of the load profile belong to @optiinfra/db, which checks them before it yields the first row and
- * names the offending option in its message. Asking for that first row here turns a bad value into a usage error
- * before the database is touched. (`validateLoadProfileOptions` would say this directly, but the package does
- * not export it.)
+ * The limits of the load profile belong to @optiinfra/db, which names the offending option in its message;
+ * checking them here turns a bad value into a usage error before the database is touched.
  */
 function assertLoadProfileLimits(settings: LoadProfileSettings): void {
   try {
-    loadProfileRows({ ...settings, now: new Date(0) }).next();
+    validateLoadProfileOptions(settings);
   } catch (error) {
     if (error instanceof DbError) throw new UsageError(error.message);
     throw error;

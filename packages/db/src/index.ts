@@ -16,7 +16,13 @@ export {
   redactUrl,
 } from "./errors.js";
 export { type MigrateResult, migrate, migrationsFolder } from "./migrate.js";
-export { type BulkWriter, type CopyChunk, copyLine, inBulkTransaction } from "./queries/bulk.js";
+export {
+  type BulkWriter,
+  type CopyChunk,
+  copyLine,
+  inBulkTransaction,
+  RESOURCE_METRIC_COPY_COLUMNS,
+} from "./queries/bulk.js";
 export { allTables, truncateAllTables } from "./queries/maintenance.js";
 export { type DatabaseReport, readDatabaseReport } from "./queries/report.js";
 export { type Owners, resourceMetricRow, scalingEventRow } from "./queries/resource.js";

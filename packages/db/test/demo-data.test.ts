@@ -17,21 +17,21 @@ beforeAll(async () => {
 });
 
 const expectedRowCounts = [
-  { table: "agent_configs", rows: 6 },
-  { table: "agent_states", rows: 4 },
-  { table: "agent_capabilities", rows: 6 },
-  { table: "agent_metrics", rows: 6 },
   { table: "customers", rows: 3 },
   { table: "agents", rows: 5 },
   { table: "events", rows: 3 },
   { table: "recommendations", rows: 3 },
   { table: "approvals", rows: 0 },
   { table: "optimizations", rows: 0 },
-  { table: "resource_metrics", rows: 126 },
-  { table: "scaling_events", rows: 8 },
+  { table: "agent_configs", rows: 6 },
+  { table: "agent_states", rows: 4 },
+  { table: "agent_capabilities", rows: 6 },
+  { table: "agent_metrics", rows: 6 },
   { table: "workflow_executions", rows: 4 },
   { table: "workflow_steps", rows: 12 },
   { table: "workflow_artifacts", rows: 6 },
+  { table: "resource_metrics", rows: 126 },
+  { table: "scaling_events", rows: 8 },
 ];
 
 describe("the demo data set (spec §8.5, §8.6)", () => {

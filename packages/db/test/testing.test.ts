@@ -1,9 +1,12 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { count } from "drizzle-orm";
+import { count, is } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../src/migrate.js";
+import { allTables } from "../src/queries/maintenance.js";
+import * as schema from "../src/schema/index.js";
 import { customers } from "../src/schema/index.js";
 import { createTestDatabase, openMigratedPglite } from "../src/testing/database.js";
 import { sampleCustomer, sampleResourceAgent } from "../src/testing/fixtures.js";
@@ -83,6 +86,14 @@ describe("the migrated PGlite snapshot", () => {
     } finally {
       rmSync(snapshotDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("allTables", () => {
+  it("lists every table the schema exports, once", () => {
+    const exported = Object.values(schema).filter((value) => is(value, PgTable));
+    expect(allTables.length).toBe(15);
+    expect(new Set(allTables)).toEqual(new Set(exported));
   });
 });
 

@@ -10,8 +10,8 @@ export interface CopyChunk {
   rows: number;
 }
 
-/** The columns a bulk load writes; `id` and `created_at` come from their defaults. */
-const COPY_COLUMNS =
+/** The columns a bulk load writes, in the order of `copyLine`; `id` and `created_at` come from their defaults. */
+export const RESOURCE_METRIC_COPY_COLUMNS =
   "agent_id, customer_id, instance_id, resource_type, metric_name, metric_value, unit, timestamp, metadata";
 
 /** One row as a line of COPY text format: tab-separated, with backslash, tab and newlines escaped. */
@@ -74,7 +74,9 @@ async function inPostgresTransaction<T>(
         await client.query(script);
       },
       copyResourceMetrics: async (chunks, onChunk) => {
-        const copy = client.query(copyFrom(`copy resource_metrics (${COPY_COLUMNS}) from stdin`));
+        const copy = client.query(
+          copyFrom(`copy resource_metrics (${RESOURCE_METRIC_COPY_COLUMNS}) from stdin`),
+        );
         let rows = 0;
         const texts = function* () {
           for (const chunk of chunks) {
@@ -113,7 +115,7 @@ async function inPgliteTransaction<T>(
       copyResourceMetrics: async (chunks, onChunk) => {
         let rows = 0;
         for (const chunk of chunks) {
-          await tx.query(`copy resource_metrics (${COPY_COLUMNS}) from '/dev/blob'`, [], {
+          await tx.query(`copy resource_metrics (${RESOURCE_METRIC_COPY_COLUMNS}) from '/dev/blob'`, [], {
             blob: new Blob([chunk.text]),
           });
           rows += chunk.rows;

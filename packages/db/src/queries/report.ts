@@ -11,7 +11,7 @@ import { scalingEventDurationSeconds, scalingEventDurationSecondsSql } from "./s
  * looks at after seeding to see that the data is there and makes sense.
  */
 export interface DatabaseReport {
-  /** Rows per table, for all 15 tables, in schema order. */
+  /** Rows per table, for all 15 tables, in the order of spec §5. */
   rowCounts: { table: string; rows: number }[];
   metricsByResourceType: { resourceType: string; metrics: number }[];
   scalingEventsByTypeAndSuccess: { eventType: string; success: boolean; events: number }[];

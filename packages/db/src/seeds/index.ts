@@ -38,6 +38,7 @@ export {
   loadProfileRows,
   METRICS_PER_TICK,
   seedLoadProfile,
+  validateLoadProfileOptions,
 } from "./load-profile.js";
 export type { PhaseSummary, SeedOptions, SeedPhaseName } from "./phase.js";
 export { demoScalingWorkflowId, seedResourceSchema } from "./resource-schema.js";

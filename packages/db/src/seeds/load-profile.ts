@@ -30,7 +30,8 @@ const CHUNK_ROWS = 10_000;
 /** The share of instances that idle all the time: the candidates for consolidation. */
 const IDLE_SHARE = 0.12;
 
-export function validateLoadProfileOptions(options: LoadProfileOptions): void {
+/** Throws a `DbError` naming the option (as the seed runner spells it) when a value is out of range. */
+export function validateLoadProfileOptions(options: Omit<LoadProfileOptions, "now">): void {
   const positiveInteger = (name: string, value: number, max: number) => {
     if (!Number.isInteger(value) || value < 1 || value > max) {
       throw new DbError("seed_failed", `--${name} must be a whole number from 1 to ${max}, not ${value}.`);
