@@ -1,7 +1,7 @@
 import type { Database } from "../client.js";
 import { agentCapabilities, agentConfigs, agentMetrics, agentStates } from "../schema/agent-state.js";
-import { agents } from "../schema/core.js";
 import type { NewAgentCapability, NewAgentConfig, NewAgentMetric, NewAgentState } from "../types.js";
+import { fromCorePhase } from "./core.js";
 import { demoAgentIds as agent } from "./ids.js";
 import {
   demoRowId,
@@ -17,10 +17,10 @@ import {
 // Phase 0.2b (spec §8.2): 6 configs, 4 states, 6 capabilities, 6 metrics; the orchestrator gets none.
 
 const prerequisites: Prerequisite[] = [
-  { table: agents, id: agent.cost, label: "agent cost-agent-1", phase: "core" },
-  { table: agents, id: agent.performance, label: "agent performance-agent-1", phase: "core" },
-  { table: agents, id: agent.resource, label: "agent resource-agent-1", phase: "core" },
-  { table: agents, id: agent.application, label: "agent application-agent-1", phase: "core" },
+  fromCorePhase.costAgent,
+  fromCorePhase.performanceAgent,
+  fromCorePhase.resourceAgent,
+  fromCorePhase.applicationAgent,
 ];
 
 export function seedAgentState(db: Database, { now }: SeedOptions): Promise<PhaseSummary> {

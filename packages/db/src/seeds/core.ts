@@ -9,6 +9,7 @@ import {
   insertMissing,
   minus,
   type PhaseSummary,
+  type Prerequisite,
   runPhase,
   type SeedOptions,
 } from "./phase.js";
@@ -26,6 +27,26 @@ export const demoApiKeys = {
 export function apiKeyDigest(apiKey: string): string {
   return createHash("sha256").update(apiKey).digest("hex");
 }
+
+/** The core rows the later phases build on, as the prerequisites they check before writing. */
+export const fromCorePhase = {
+  acme: { table: customers, id: customer.acme, label: "customer Acme Corp", phase: "core" },
+  techstart: { table: customers, id: customer.techstart, label: "customer TechStart Inc", phase: "core" },
+  costAgent: { table: agents, id: agent.cost, label: "agent cost-agent-1", phase: "core" },
+  performanceAgent: {
+    table: agents,
+    id: agent.performance,
+    label: "agent performance-agent-1",
+    phase: "core",
+  },
+  resourceAgent: { table: agents, id: agent.resource, label: "agent resource-agent-1", phase: "core" },
+  applicationAgent: {
+    table: agents,
+    id: agent.application,
+    label: "agent application-agent-1",
+    phase: "core",
+  },
+} as const satisfies Record<string, Prerequisite>;
 
 export function seedCore(db: Database, { now }: SeedOptions): Promise<PhaseSummary> {
   return runPhase(db, "core", [], async (tx) => ({

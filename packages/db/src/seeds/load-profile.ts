@@ -1,8 +1,8 @@
 import type { OptiInfraDatabase } from "../client.js";
 import { DbError, reasonOf } from "../errors.js";
 import { type CopyChunk, copyLine, inBulkTransaction } from "../queries/bulk.js";
-import { agents, customers } from "../schema/core.js";
 import type { NewResourceMetric } from "../types.js";
+import { fromCorePhase } from "./core.js";
 import { demoAgentIds, demoCustomerIds } from "./ids.js";
 import { assertPresent, DAY_MS, HOUR_MS, type Prerequisite, SEED_LOCK_KEY } from "./phase.js";
 
@@ -169,9 +169,9 @@ export function* loadProfileChunks(options: LoadProfileOptions): Generator<CopyC
 }
 
 const prerequisites: Prerequisite[] = [
-  { table: agents, id: demoAgentIds.resource, label: "agent resource-agent-1", phase: "core" },
-  { table: customers, id: demoCustomerIds.acme, label: "customer Acme Corp", phase: "core" },
-  { table: customers, id: demoCustomerIds.techstart, label: "customer TechStart Inc", phase: "core" },
+  fromCorePhase.resourceAgent,
+  fromCorePhase.acme,
+  fromCorePhase.techstart,
 ];
 
 export interface LoadProfileSummary {

@@ -2,9 +2,9 @@ import { createContractSchemas } from "@optiinfra/contracts";
 import { demoResourceMetrics, demoScalingEvents } from "@optiinfra/contracts/fixtures";
 import type { Database } from "../client.js";
 import { resourceMetricRow, scalingEventRow } from "../queries/resource.js";
-import { agents, customers } from "../schema/core.js";
 import { resourceMetrics, scalingEvents } from "../schema/resource.js";
 import { workflowExecutions } from "../schema/workflow-history.js";
+import { fromCorePhase } from "./core.js";
 import { demoAgentIds as agent, demoCustomerIds as customer } from "./ids.js";
 import {
   demoRowId,
@@ -22,9 +22,9 @@ import {
 // are the contract fixtures, parsed by the contracts exactly as an agent's payload would be.
 
 const prerequisites: Prerequisite[] = [
-  { table: customers, id: customer.acme, label: "customer Acme Corp", phase: "core" },
-  { table: customers, id: customer.techstart, label: "customer TechStart Inc", phase: "core" },
-  { table: agents, id: agent.resource, label: "agent resource-agent-1", phase: "core" },
+  fromCorePhase.acme,
+  fromCorePhase.techstart,
+  fromCorePhase.resourceAgent,
 ];
 
 /** The scaling_decision execution behind scaling event 1; the 4th workflow execution of the demo data. */

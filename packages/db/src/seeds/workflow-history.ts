@@ -1,8 +1,8 @@
 import type { Database } from "../client.js";
 import type { JsonObject } from "../schema/columns.js";
-import { agents, customers } from "../schema/core.js";
 import { workflowArtifacts, workflowExecutions, workflowSteps } from "../schema/workflow-history.js";
 import type { NewWorkflowArtifact, NewWorkflowExecution, NewWorkflowStep } from "../types.js";
+import { fromCorePhase } from "./core.js";
 import { demoAgentIds as agent, demoCustomerIds as customer } from "./ids.js";
 import {
   demoRowId,
@@ -19,11 +19,11 @@ import {
 // Phase 0.2c (spec §8.3): 3 executions, 12 steps, 6 artifacts.
 
 const prerequisites: Prerequisite[] = [
-  { table: customers, id: customer.acme, label: "customer Acme Corp", phase: "core" },
-  { table: customers, id: customer.techstart, label: "customer TechStart Inc", phase: "core" },
-  { table: agents, id: agent.cost, label: "agent cost-agent-1", phase: "core" },
-  { table: agents, id: agent.performance, label: "agent performance-agent-1", phase: "core" },
-  { table: agents, id: agent.application, label: "agent application-agent-1", phase: "core" },
+  fromCorePhase.acme,
+  fromCorePhase.techstart,
+  fromCorePhase.costAgent,
+  fromCorePhase.performanceAgent,
+  fromCorePhase.applicationAgent,
 ];
 
 const executionId = (n: number) => demoRowId(11, n);
