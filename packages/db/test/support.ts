@@ -48,5 +48,4 @@ export async function rejection(
   throw new Error("Expected the database to reject the statement, but it was accepted.");
 }
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
+export { HOUR_MS, MINUTE_MS } from "../src/seeds/phase.js";

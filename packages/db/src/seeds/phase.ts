@@ -40,7 +40,7 @@ export async function runPhase(
 ): Promise<PhaseSummary> {
   try {
     return await db.transaction(async (tx) => {
-      await lockSeeding(tx);
+      await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
       await assertPresent(tx, `Phase "${phase}"`, prerequisites);
       return { phase, inserted: await write(tx) };
     });
@@ -52,11 +52,6 @@ export async function runPhase(
       { cause: error },
     );
   }
-}
-
-/** Takes the seed lock for the rest of the transaction `tx`. */
-export async function lockSeeding(tx: Database): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
 }
 
 /** Throws `seed_prerequisite_missing`, naming the phase to run first, unless every prerequisite row is there. */
@@ -92,7 +87,6 @@ export async function insertMissing<Table extends PgTable & { id: PgTable["_"]["
   table: Table,
   rows: Table["$inferInsert"][],
 ): Promise<number> {
-  if (rows.length === 0) return 0;
   const inserted = await tx.insert(table).values(rows).onConflictDoNothing({ target: table.id }).returning();
   return inserted.length;
 }
